@@ -11,6 +11,8 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.ts"],
+    // type-graphql decorators need the Reflect metadata API before any GraphQL class loads.
+    setupFiles: ["reflect-metadata"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -187,18 +187,19 @@ ALTER TABLE "tickets" ADD CONSTRAINT "tickets_customer_id_customers_id_fk" FOREI
 ALTER TABLE "action_log" ADD CONSTRAINT "action_log_customer_id_customers_id_fk" FOREIGN KEY ("customer_id") REFERENCES "public"."customers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "consents" ADD CONSTRAINT "consents_customer_id_customers_id_fk" FOREIGN KEY ("customer_id") REFERENCES "public"."customers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "customers_created_idx" ON "customers" USING btree ("created_at","id");--> statement-breakpoint
-CREATE INDEX "customers_name_idx" ON "customers" USING btree (lower("display_name") text_pattern_ops,"id");--> statement-breakpoint
+CREATE INDEX "customers_updated_idx" ON "customers" USING btree ("updated_at","id");--> statement-breakpoint
+CREATE INDEX "customers_name_idx" ON "customers" USING btree ((lower(coalesce("display_name", '')) collate "C"),"id");--> statement-breakpoint
 CREATE INDEX "customers_city_idx" ON "customers" USING btree ("city");--> statement-breakpoint
 CREATE INDEX "customers_merged_into_idx" ON "customers" USING btree ("merged_into") WHERE "customers"."merged_into" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "identities_key_uq" ON "identities" USING btree ("type","value","namespace");--> statement-breakpoint
-CREATE INDEX "identities_customer_idx" ON "identities" USING btree ("customer_id","channel");--> statement-breakpoint
+CREATE INDEX "identities_customer_idx" ON "identities" USING btree ("customer_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "match_candidates_pair_uq" ON "match_candidates" USING btree ("customer_id","other_customer_id");--> statement-breakpoint
 CREATE INDEX "match_candidates_status_idx" ON "match_candidates" USING btree ("status","created_at","id");--> statement-breakpoint
 CREATE INDEX "match_candidates_other_idx" ON "match_candidates" USING btree ("other_customer_id");--> statement-breakpoint
 CREATE INDEX "merge_log_customer_idx" ON "merge_log" USING btree ("customer_id","created_at");--> statement-breakpoint
 CREATE INDEX "merge_log_absorbed_idx" ON "merge_log" USING btree ("absorbed_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "source_records_key_uq" ON "source_records" USING btree ("source_system","source_record_id");--> statement-breakpoint
-CREATE INDEX "source_records_customer_idx" ON "source_records" USING btree ("customer_id","observed_at");--> statement-breakpoint
+CREATE INDEX "source_records_customer_idx" ON "source_records" USING btree ("customer_id","channel");--> statement-breakpoint
 CREATE UNIQUE INDEX "events_idempotency_uq" ON "events" USING btree ("idempotency_key");--> statement-breakpoint
 CREATE INDEX "events_customer_occurred_idx" ON "events" USING btree ("customer_id","occurred_at","id");--> statement-breakpoint
 CREATE INDEX "nps_customer_responded_idx" ON "nps_responses" USING btree ("customer_id","responded_at","id");--> statement-breakpoint

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.js";
+import { queryRows } from "../../src/db/rows.js";
 import { customers, identities } from "../../src/db/schema/index.js";
 import { createTestDatabase } from "../support/database.js";
 
@@ -12,10 +13,11 @@ describe("migrations", () => {
   afterAll(() => database.close());
 
   it("create every table of SPEC §1", async () => {
-    const rows = await database.db.execute<{ table_name: string }>(
+    const rows = await queryRows<{ table_name: string }>(
+      database.db,
       sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
     );
-    const names = (Array.isArray(rows) ? rows : rows.rows).map((r) => r.table_name);
+    const names = rows.map((r) => r.table_name);
     expect(names).toEqual(
       expect.arrayContaining([
         "customers", "source_records", "identities", "orders", "events", "tickets", "nps_responses",

@@ -21,7 +21,9 @@ export const customers = pgTable(
     // Keyset pagination of the default list order (newest first, a backward scan) and of name order.
     // Ascending indexes throughout: a backward scan serves ORDER BY … DESC (NULLS FIRST) exactly.
     index("customers_created_idx").on(t.createdAt, t.id),
-    index("customers_name_idx").on(sql`lower(${t.displayName}) text_pattern_ops`, t.id),
+    index("customers_updated_idx").on(t.updatedAt, t.id),
+    // Name order and name-prefix search: byte order (collation "C") serves both ORDER BY and LIKE 'x%'.
+    index("customers_name_idx").on(sql`(lower(coalesce(${t.displayName}, '')) collate "C")`, t.id),
     index("customers_city_idx").on(t.city),
     index("customers_merged_into_idx").on(t.mergedInto).where(sql`${t.mergedInto} is not null`),
   ],

@@ -19,7 +19,8 @@ export const sourceRecords = pgTable(
   },
   (t) => [
     uniqueIndex("source_records_key_uq").on(t.sourceSystem, t.sourceRecordId),
-    index("source_records_customer_idx").on(t.customerId, t.observedAt),
+    // Also answers "seen on channel X" for the customer list filter.
+    index("source_records_customer_idx").on(t.customerId, t.channel),
   ],
 );
 
@@ -44,7 +45,7 @@ export const identities = pgTable(
   (t) => [
     // Column order (type, value, namespace) also serves look-ups that give no namespace.
     uniqueIndex("identities_key_uq").on(t.type, t.value, t.namespace),
-    index("identities_customer_idx").on(t.customerId, t.channel),
+    index("identities_customer_idx").on(t.customerId),
   ],
 );
 
