@@ -2,29 +2,31 @@
 // Deterministic for a given seed: the same seed and stream always give the same sequence.
 
 export interface Rng {
-  /** A float in [0, 1). */
+  // A float in [0, 1).
   next(): number;
-  /** An unsigned 32-bit integer. */
+  // An unsigned 32-bit integer.
   uint32(): number;
-  /** An integer in [min, max], both inclusive. */
+  // An integer in [min, max], both inclusive.
   int(min: number, max: number): number;
-  /** A float in [min, max). */
+  // A float in [min, max).
   float(min: number, max: number): number;
   chance(probability: number): boolean;
   pick<T>(items: readonly T[]): T;
   weighted<T>(entries: readonly (readonly [T, number])[]): T;
-  /** Approximately normal (Box–Muller). */
+  // Approximately normal (Box–Muller).
   normal(mean: number, sd: number): number;
+  // A Poisson count (Knuth below a mean of 30, a rounded normal above).
+  poisson(mean: number): number;
   shuffle<T>(items: readonly T[]): T[];
-  /** `count` distinct items in random order (all of them when count ≥ length). */
+  // `count` distinct items in random order (all of them when count ≥ length).
   sample<T>(items: readonly T[], count: number): T[];
-  /** A Date with millisecond precision in [from, to]. */
+  // A Date with millisecond precision in [from, to].
   dateBetween(from: Date, to: Date): Date;
-  /** Lower-case hex digits. */
+  // Lower-case hex digits.
   hex(length: number): string;
-  /** Characters from [0-9A-Za-z]. */
+  // Characters from [0-9A-Za-z].
   alphanumeric(length: number): string;
-  /** A version-4 UUID built from the generator's bytes, so ids are reproducible. */
+  // A version-4 UUID built from the generator's bytes, so ids are reproducible.
   uuid(): string;
 }
 
@@ -72,6 +74,12 @@ export function createRng(seed: number, stream = 0): Rng {
     if (items.length === 0) throw new Error("pick() from an empty list");
     return items[Math.floor(next() * items.length)] as T;
   };
+  const normal = (mean: number, sd: number): number => {
+    // 1 - next() is in (0, 1]: log never sees 0.
+    const u = 1 - next();
+    const v = next();
+    return mean + sd * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  };
   const shuffle = <T>(items: readonly T[]): T[] => {
     const out = [...items];
     for (let i = out.length - 1; i > 0; i--) {
@@ -105,11 +113,14 @@ export function createRng(seed: number, stream = 0): Rng {
       if (!last) throw new Error("weighted() from an empty list");
       return last[0];
     },
-    normal(mean, sd) {
-      // 1 - next() is in (0, 1]: log never sees 0.
-      const u = 1 - next();
-      const v = next();
-      return mean + sd * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    normal,
+    poisson(mean) {
+      if (mean <= 0) return 0;
+      if (mean > 30) return Math.max(0, Math.round(mean + Math.sqrt(mean) * normal(0, 1)));
+      const limit = Math.exp(-mean);
+      let count = 0;
+      for (let p = next(); p > limit; p *= next()) count++;
+      return count;
     },
     shuffle,
     sample: (items, count) => shuffle(items).slice(0, Math.max(0, count)),

@@ -42,6 +42,8 @@ export async function createApp({ config, database, protector, log }: AppDeps): 
     formatError: createErrorFormatter(log),
     introspection: !production,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns shutdown: drain HTTP, then close the database, then exit.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 
