@@ -17,7 +17,7 @@ import type { Rng } from "./random.js";
 // Pure generation of one demo customer and everything it owns, as plain insert rows. No database here: the
 // seeder (seed.ts) batches these rows, and tests inspect them directly.
 
-// Every column spelled out (null where empty): rows of one table then share one SQL text per batch size.
+// Every column spelled out (null where empty): what a row means never depends on a database default.
 type Complete<T> = { [K in keyof T]-?: Exclude<T[K], undefined> };
 export type CustomerRow = Complete<typeof customers.$inferInsert>;
 export type SourceRecordRow = Complete<typeof sourceRecords.$inferInsert>;
@@ -73,7 +73,6 @@ const HOUR = 3_600_000;
 const HISTORY_DAYS = 730;
 // Inside 30 days with a margin, so "in the last 30 days" holds however a scorer rounds.
 const RECENT_DAYS = 29.5;
-const HIGH_INTENT = ["ADD_TO_CART", "INQUIRY", "TRIAL_START"] as const;
 
 const ARCHETYPE_WEIGHTS: readonly (readonly [Archetype, number])[] = [
   ["BROWSER", 13],
@@ -190,6 +189,9 @@ interface Person {
 // Every identifier embeds a bijection of the customer index, so values never collide across the population
 // (the identities unique key is (type, value, namespace)), while still looking random.
 
+// Every scheme below is injective for indexes under this bound (the phone suffix space is the smallest).
+export const MAX_CUSTOMER_INDEX = 100_000_000;
+
 // (index × multiplier + offset) mod modulus: a bijection on [0, modulus) when gcd(multiplier, modulus) = 1.
 function scramble(index: number, modulus: number, multiplier: number, offset: number): number {
   // index × multiplier stays below 2^53 for every index this generator supports (< 10^8).
@@ -208,7 +210,10 @@ function base62(value: number, width: number): string {
 }
 
 // Two disjoint prefix sets: a second phone of the same customer can never equal anyone's first phone.
-const PRIMARY_PREFIXES = ["130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152", "155", "156", "157", "158", "159", "180", "181", "182", "183", "185", "186", "187", "188", "189"];
+const PRIMARY_PREFIXES = [
+  "130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152", "155", "156", "157", "158",
+  "159", "180", "181", "182", "183", "185", "186", "187", "188", "189",
+];
 const SECONDARY_PREFIXES = ["166", "173", "176", "177", "178", "191", "195", "198", "199"];
 
 function mobile(rng: Rng, prefixes: readonly string[], suffix: number): string {
@@ -222,8 +227,10 @@ function mobile(rng: Rng, prefixes: readonly string[], suffix: number): string {
   return `${prefixes[start]}${digits}`;
 }
 
-const primaryPhone = (rng: Rng, index: number) => mobile(rng, PRIMARY_PREFIXES, scramble(index, 1e8, 39_916_801, 4_201_337));
-const secondaryPhone = (rng: Rng, index: number) => mobile(rng, SECONDARY_PREFIXES, scramble(index, 1e8, 48_271_013, 77_002_345));
+const primaryPhone = (rng: Rng, index: number) =>
+  mobile(rng, PRIMARY_PREFIXES, scramble(index, 1e8, 39_916_801, 4_201_337));
+const secondaryPhone = (rng: Rng, index: number) =>
+  mobile(rng, SECONDARY_PREFIXES, scramble(index, 1e8, 48_271_013, 77_002_345));
 
 function nationalIdFor(index: number, gender: "F" | "M"): { id: string; birthDate: string } {
   const p = scramble(index, ID_SLOTS_PER_DAY * ID_BIRTH_DAYS, 39_916_801, 123_456_789);
@@ -303,7 +310,10 @@ const DIGITAL_CHANNELS: readonly Channel[] = ["WEB", "APP", "WECHAT"];
 const WECHAT_APPS = { mp: "wx8a1b2c3d4e5f6a7b", mini: "wx5f0c3e9d2b7a1c4e" } as const;
 const OPENID_TAGS = { mp: "Gz3Ui", mini: "Xk9pQ" } as const;
 const PARTNERS = [
-  { system: "partner-ctrip", externalId: (i: number) => `CT${String(scramble(i, 1e10, 86_028_121, 31_337)).padStart(10, "0")}` },
+  {
+    system: "partner-ctrip",
+    externalId: (i: number) => `CT${String(scramble(i, 1e10, 86_028_121, 31_337)).padStart(10, "0")}`,
+  },
   { system: "partner-meituan", externalId: (i: number) => `MT-${base62(i, 7)}` },
   { system: "partner-jd", externalId: (i: number) => `jd_${base62(scramble(i, 62 ** 6, 39_916_801, 999), 6)}` },
 ] as const;
@@ -940,7 +950,8 @@ function buildIdentities(
         attributes.wechatAppId = WECHAT_APPS.mp;
         add("WECHAT_OPENID", openId, channel, true, WECHAT_APPS.mp);
         if (rng.chance(0.25)) {
-          add("WECHAT_OPENID", `o${OPENID_TAGS.mini}${rng.alphanumeric(14)}${base62(index, 8)}`, channel, true, WECHAT_APPS.mini);
+          const miniOpenId = `o${OPENID_TAGS.mini}${rng.alphanumeric(14)}${base62(index, 8)}`;
+          add("WECHAT_OPENID", miniOpenId, channel, true, WECHAT_APPS.mini);
         }
         if (rng.chance(0.7)) {
           const unionId = `o6_bm${rng.alphanumeric(15)}${base62(index, 8)}`;
@@ -1003,6 +1014,13 @@ const TICKET_SUBJECTS = [
   "账号无法登录", "优惠券无法使用", "门店服务投诉",
 ];
 const SUPPORT_CHANNELS: readonly Channel[] = ["CALL_CENTER", "WECHAT", "EMAIL", "WEB", "APP"];
+// Unhappy archetypes open more tickets.
+const TICKET_CHANCE: Record<Archetype, number> = {
+  DISENGAGING: 0.35, FADING: 0.3, LAPSED: 0.2, WON_BACK: 0.2, REGULAR: 0.18, NEW_BUYER: 0.15, ENGAGED_PROSPECT: 0.12,
+  BROWSER: 0.04,
+};
+const CSAT_HAPPY = [[5, 45], [4, 30], [3, 12], [2, 8], [1, 5]] as const;
+const CSAT_UNHAPPY = [[5, 20], [4, 20], [3, 20], [2, 20], [1, 20]] as const;
 
 function supportChannel(rng: Rng, channels: readonly Channel[]): Channel {
   const fits = channels.filter((c) => SUPPORT_CHANNELS.includes(c));
@@ -1017,8 +1035,7 @@ function makeTickets(
   created: number,
   now: number,
 ): TicketRow[] {
-  const p = { DISENGAGING: 0.35, FADING: 0.3, LAPSED: 0.2, WON_BACK: 0.2, REGULAR: 0.18, NEW_BUYER: 0.15, ENGAGED_PROSPECT: 0.12, BROWSER: 0.04 }[archetype];
-  if (!rng.chance(p)) return [];
+  if (!rng.chance(TICKET_CHANCE[archetype])) return [];
   const unhappy = archetype === "FADING" || archetype === "DISENGAGING" || archetype === "LAPSED";
   const count = rng.weighted([[1, 70], [2, 22], [3, 8]] as const);
   const rows: TicketRow[] = [];
@@ -1035,7 +1052,7 @@ function makeTickets(
       : rng.weighted([["URGENT", 5], ["HIGH", 15], ["NORMAL", 60], ["LOW", 20]] as const);
     const csat =
       !open && rng.chance(0.75)
-        ? rng.weighted(unhappy ? ([[5, 20], [4, 20], [3, 20], [2, 20], [1, 20]] as const) : ([[5, 45], [4, 30], [3, 12], [2, 8], [1, 5]] as const))
+        ? rng.weighted<number>(unhappy ? CSAT_UNHAPPY : CSAT_HAPPY)
         : null;
     rows.push({
       id: rng.uuid(),
@@ -1117,12 +1134,14 @@ function makePoints(
     if (rng.chance(0.12)) ops.push({ at: Math.max(created, at - 1_000), reason: "REDEEM", delta: -1, orderId: o.id });
     ops.push({ at, reason: "PURCHASE", delta: points, orderId: o.id });
     if (o.status === "REFUNDED") {
-      ops.push({ at: Math.min(now, Math.floor(at + rng.float(2, 15) * DAY)), reason: "ADJUST", delta: -points, orderId: o.id });
+      const refundedAt = Math.min(now, Math.floor(at + rng.float(2, 15) * DAY));
+      ops.push({ at: refundedAt, reason: "ADJUST", delta: -points, orderId: o.id });
     }
   }
   for (const e of eventRows) {
-    if (e.type === "SIGN_IN" && rng.chance(0.4)) ops.push({ at: e.occurredAt.getTime(), reason: "SIGN_IN", delta: 5, orderId: null });
-    if (e.type === "REVIEW") ops.push({ at: e.occurredAt.getTime(), reason: "REVIEW", delta: 20, orderId: null });
+    const at = e.occurredAt.getTime();
+    if (e.type === "SIGN_IN" && rng.chance(0.4)) ops.push({ at, reason: "SIGN_IN", delta: 5, orderId: null });
+    if (e.type === "REVIEW") ops.push({ at, reason: "REVIEW", delta: 20, orderId: null });
   }
   if (orderRows.length > 0 && rng.chance(0.04)) {
     ops.push({ at: Math.floor(rng.float(created, now)), reason: "REFERRAL", delta: 200, orderId: null });

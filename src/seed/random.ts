@@ -32,6 +32,7 @@ export interface Rng {
 
 const ALPHANUMERIC = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 const HEX = "0123456789abcdef";
+const HEX_BYTES = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
 
 // splitmix32: spreads a small seed over the 128-bit sfc32 state, so seeds 1, 2, 3 give unrelated sequences.
 function splitmix32(seed: number): () => number {
@@ -50,6 +51,7 @@ function splitmix32(seed: number): () => number {
  * customer index its own stream, so a customer does not depend on how the population is chunked).
  */
 export function createRng(seed: number, stream = 0): Rng {
+  // Both multipliers are odd, so for one seed every stream gets its own starting state.
   const mix = splitmix32((Math.imul(seed >>> 0, 0x27d4eb2d) ^ Math.imul(stream >>> 0, 0x165667b1)) >>> 0);
   let a = mix();
   let b = mix();
@@ -132,11 +134,18 @@ export function createRng(seed: number, stream = 0): Rng {
     hex: (length) => fromAlphabet(HEX, length),
     alphanumeric: (length) => fromAlphabet(ALPHANUMERIC, length),
     uuid() {
-      const words = [uint32(), uint32(), uint32(), uint32()];
-      const hex = words.map((w) => w.toString(16).padStart(8, "0")).join("");
+      const a = uint32();
+      const b = uint32();
+      const c = uint32();
+      const d = uint32();
+      const x = (word: number, shift: number) => HEX_BYTES[(word >>> shift) & 0xff] as string;
       // RFC 9562 version 4 and variant bits, as crypto.randomUUID() sets them.
-      const variant = HEX[(parseInt(hex[16] as string, 16) & 0x3) | 0x8] as string;
-      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+      const version = HEX_BYTES[((b >>> 8) & 0x0f) | 0x40] as string;
+      const variant = HEX_BYTES[((c >>> 24) & 0x3f) | 0x80] as string;
+      return (
+        `${x(a, 24)}${x(a, 16)}${x(a, 8)}${x(a, 0)}-${x(b, 24)}${x(b, 16)}-${version}${x(b, 0)}-` +
+        `${variant}${x(c, 16)}-${x(c, 8)}${x(c, 0)}${x(d, 24)}${x(d, 16)}${x(d, 8)}${x(d, 0)}`
+      );
     },
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { nationalIdProblem } from "../../../src/domain/identity/national-id.js";
 import { normalizeIdentifier } from "../../../src/domain/identity/normalize.js";
 import { ARCHETYPES, EXPECTED_STAGE, generateCustomer, type GeneratedCustomer } from "../../../src/seed/generate.js";
-import { createRng } from "../../../src/seed/random.js";
+import { createRng, type Rng } from "../../../src/seed/random.js";
 
 const NOW = new Date("2025-06-15T08:30:00.000Z");
 const DAY = 86_400_000;
@@ -102,7 +102,10 @@ describe("generateCustomer", () => {
       expect(c.sourceRecords.length).toBeGreaterThanOrEqual(1);
       expect(c.sourceRecords.length).toBeLessThanOrEqual(4);
       expect(c.identities.length).toBeGreaterThanOrEqual(1);
-      const owned = [...c.sourceRecords, ...c.identities, ...c.orders, ...c.events, ...c.tickets, ...c.npsResponses, ...c.pointsLedger, ...c.consents];
+      const owned = [
+        ...c.sourceRecords, ...c.identities, ...c.orders, ...c.events, ...c.tickets, ...c.npsResponses,
+        ...c.pointsLedger, ...c.consents,
+      ];
       expect(owned.every((row) => row.customerId === c.customer.id)).toBe(true);
       const channels = new Set(c.sourceRecords.map((s) => s.channel));
       expect(c.events.every((e) => channels.has(e.channel))).toBe(true);
@@ -203,7 +206,10 @@ describe("generateCustomer", () => {
       const next = Date.UTC(NOW.getUTCFullYear(), (m ?? 1) - 1, d ?? 1);
       return (next - Date.UTC(NOW.getUTCFullYear(), NOW.getUTCMonth(), NOW.getUTCDate())) / DAY;
     };
-    const soon = population.filter((c) => c.customer.birthDate && inDays(c.customer.birthDate) >= 0 && inDays(c.customer.birthDate) <= 7);
+    const soon = population.filter((c) => {
+      const days = c.customer.birthDate ? inDays(c.customer.birthDate) : -1;
+      return days >= 0 && days <= 7;
+    });
     expect(soon.length).toBeGreaterThan(POPULATION * 0.01);
     expect(population.some((c) => /^[\u4e00-\u9fff]+$/u.test(c.customer.displayName ?? ""))).toBe(true);
     expect(population.some((c) => /^[A-Za-z]/u.test(c.customer.displayName ?? ""))).toBe(true);
@@ -213,5 +219,42 @@ describe("generateCustomer", () => {
     const events = population.reduce((sum, c) => sum + c.events.length, 0) / POPULATION;
     expect(events).toBeGreaterThanOrEqual(10);
     expect(events).toBeLessThanOrEqual(35);
+  });
+});
+
+describe("createRng", () => {
+  const draws = (rng: Rng, n = 20) => Array.from({ length: n }, () => rng.uint32());
+
+  it("repeats its sequence for a seed and stream, and gives other streams other sequences", () => {
+    expect(draws(createRng(5, 9))).toEqual(draws(createRng(5, 9)));
+    expect(draws(createRng(5, 10))).not.toEqual(draws(createRng(5, 9)));
+    expect(draws(createRng(6, 9))).not.toEqual(draws(createRng(5, 9)));
+  });
+
+  it("keeps helpers within their bounds", () => {
+    const rng = createRng(1);
+    const ints = new Set<number>();
+    const out: string[] = [];
+    for (let i = 0; i < 5_000; i++) {
+      const n = rng.int(3, 5);
+      ints.add(n);
+      const x = rng.next();
+      if (x < 0 || x >= 1) out.push(`next ${x}`);
+      const at = rng.dateBetween(new Date(1_000), new Date(2_000)).getTime();
+      if (at < 1_000 || at > 2_000 || !Number.isInteger(at)) out.push(`date ${at}`);
+      if (rng.weighted([["never", 0], ["always", 1]] as const) !== "always") out.push("weighted");
+      if (rng.poisson(4) < 0) out.push("poisson");
+    }
+    expect(out).toEqual([]);
+    expect([...ints].sort()).toEqual([3, 4, 5]);
+    expect(rng.shuffle([1, 2, 3, 4]).toSorted()).toEqual([1, 2, 3, 4]);
+    expect(new Set(rng.sample([1, 2, 3, 4, 5], 3)).size).toBe(3);
+  });
+
+  it("formats version-4 UUIDs", () => {
+    const rng = createRng(2);
+    const ids = Array.from({ length: 1_000 }, () => rng.uuid());
+    expect(ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });
