@@ -5,6 +5,7 @@ import { loadConfig, ConfigError, type Config } from "./config/env.js";
 import { openDatabase, type Database } from "./db/client.js";
 import { createApiKey } from "./modules/access/api-key.service.js";
 import { createIdentifierProtector, DEVELOPMENT_KEY, type IdentifierProtector } from "./modules/identity/identifier-protection.js";
+import { DEFAULT_POLICY } from "./domain/scoring/index.js";
 import { createApp } from "./server/app.js";
 import { createLogger, type Logger } from "./server/logger.js";
 import { populationIsEmpty, seedPopulation } from "./seed/seed.js";
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
 
   const demoKey = database.kind === "pglite" ? await prepareDemo(config, database, protector, log) : null;
 
-  const app = await createApp({ config, database, protector, log });
+  const app = await createApp({ config, database, protector, policy: DEFAULT_POLICY, log });
   const url = await app.listen(config.PORT);
   log.info({ url }, "c360 listening");
   printWelcome(url, config, demoKey);

@@ -9,7 +9,7 @@ import {
 } from "../db/schema/enums.js";
 
 // GraphQL enums are registered from the same value lists as the database enums, so the two cannot drift.
-function enumObject<const T extends readonly string[]>(values: T): { [K in T[number]]: K } {
+export function enumObject<const T extends readonly string[]>(values: T): { [K in T[number]]: K } {
   return Object.fromEntries(values.map((v) => [v, v])) as { [K in T[number]]: K };
 }
 

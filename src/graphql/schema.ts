@@ -3,13 +3,14 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphq
 import { buildSchema } from "type-graphql";
 import { TimelineItemResolver } from "../modules/activity/activity.resolver.js";
 import { CustomerResolver } from "../modules/customer/customer.resolver.js";
+import { CustomerIntelligenceResolver } from "../modules/intelligence/intelligence.resolver.js";
 
 let built: Promise<GraphQLSchema> | undefined;
 
 /** The executable schema (built once per process: type-graphql's metadata is global). */
 export function getSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [CustomerResolver, TimelineItemResolver],
+    resolvers: [CustomerResolver, CustomerIntelligenceResolver, TimelineItemResolver],
     // Inputs are validated explicitly in services, with messages that name the field.
     validate: false,
   });

@@ -8,17 +8,20 @@ import express from "express";
 import { sql } from "drizzle-orm";
 import type { Config } from "../config/env.js";
 import type { Database } from "../db/client.js";
-import { createContext, type Context } from "../graphql/context.js";
+import type { Policy } from "../domain/scoring/index.js";
+import { createContext, type Context, type ContextDeps } from "../graphql/context.js";
 import { AppError, createErrorFormatter } from "../graphql/errors.js";
 import { getSchema } from "../graphql/schema.js";
 import { authenticate } from "../modules/access/api-key.service.js";
 import type { IdentifierProtector } from "../modules/identity/identifier-protection.js";
+import { createPopulationStatsCache } from "../modules/intelligence/population-stats.js";
 import type { Logger } from "./logger.js";
 
 export interface AppDeps {
   config: Config;
   database: Database;
   protector: IdentifierProtector;
+  policy: Policy;
   log: Logger;
 }
 
@@ -30,11 +33,17 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export async function createApp({ config, database, protector, log }: AppDeps): Promise<App> {
+export async function createApp({ config, database, protector, policy, log }: AppDeps): Promise<App> {
   const app = express();
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
   const production = config.NODE_ENV === "production";
+  const contextDeps: ContextDeps = {
+    db: database.db,
+    protector,
+    policy,
+    population: createPopulationStatsCache(database.db, policy),
+  };
 
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
@@ -70,7 +79,7 @@ export async function createApp({ config, database, protector, log }: AppDeps): 
         res.setHeader("x-request-id", requestId);
         try {
           const principal = await authenticate(database.db, req.get("authorization"), config.C360_ADMIN_KEY);
-          return createContext({ db: database.db, protector }, principal, requestId);
+          return createContext(contextDeps, principal, requestId);
         } catch (err) {
           throw err instanceof AppError ? err.toGraphQLError() : err;
         }

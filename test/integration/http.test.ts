@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/env.js";
 import type { Database } from "../../src/db/client.js";
+import { DEFAULT_POLICY } from "../../src/domain/scoring/index.js";
 import { createApiKey } from "../../src/modules/access/api-key.service.js";
 import { createApp, type App } from "../../src/server/app.js";
 import { createLogger } from "../../src/server/logger.js";
@@ -20,7 +21,7 @@ describe("HTTP server", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     const config = loadConfig({ NODE_ENV: "test", C360_ADMIN_KEY: adminKey, LOG_LEVEL: "silent" });
-    app = await createApp({ config, database, protector: testProtector, log: createLogger(config) });
+    app = await createApp({ config, database, protector: testProtector, policy: DEFAULT_POLICY, log: createLogger(config) });
     url = (await app.listen(0, "127.0.0.1")).replace("/graphql", "");
     ({ key } = await createApiKey(database.db, { name: "support desk", role: "SUPPORT" }));
     await makeCustomer(database.db, { displayName: "王芳", identities: [{ type: "PHONE", raw: "13912345678" }] });

@@ -1,10 +1,12 @@
 import { ApolloServer } from "@apollo/server";
 import type { Database } from "../../src/db/client.js";
 import { statementCounter } from "../../src/db/statement-counter.js";
-import { createContext, type Context } from "../../src/graphql/context.js";
+import { DEFAULT_POLICY } from "../../src/domain/scoring/index.js";
+import { createContext, type Context, type ContextDeps } from "../../src/graphql/context.js";
 import { createErrorFormatter } from "../../src/graphql/errors.js";
 import { getSchema } from "../../src/graphql/schema.js";
 import type { Principal } from "../../src/modules/access/api-key.service.js";
+import { createPopulationStatsCache } from "../../src/modules/intelligence/population-stats.js";
 import { testProtector } from "../factories/customer.factory.js";
 import { createTestDatabase } from "./database.js";
 
@@ -24,12 +26,18 @@ export async function createHarness() {
   const database: Database = await createTestDatabase();
   const apollo = new ApolloServer<Context>({ schema: await getSchema(), formatError: createErrorFormatter(silentLog) });
   await apollo.start();
+  const deps: ContextDeps = {
+    db: database.db,
+    protector: testProtector,
+    policy: DEFAULT_POLICY,
+    population: createPopulationStatsCache(database.db, DEFAULT_POLICY),
+  };
 
   async function run<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>> {
     const { result, statements } = await statementCounter.measure(() =>
       apollo.executeOperation(
         { query, variables },
-        { contextValue: createContext({ db: database.db, protector: testProtector }, adminPrincipal, "test") },
+        { contextValue: createContext(deps, adminPrincipal, "test") },
       ),
     );
     if (result.body.kind !== "single") throw new Error("unexpected incremental response");

@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-gr
 import type { Channel, IdentifierType } from "../../db/schema/enums.js";
 import type { Context } from "../../graphql/context.js";
 import { ChannelEnum, IdentifierTypeEnum } from "../../graphql/enums.js";
+import { DateTimeScalar } from "../../graphql/scalars.js";
 import { OrderConnection, Ticket, TimelineConnection } from "../activity/activity.type.js";
 import { orderPage, timelinePage, toOrder } from "../activity/activity.service.js";
 import { Consent } from "../consent/consent.type.js";
@@ -9,15 +10,21 @@ import { Identity, SourceRecord } from "../identity/identity.type.js";
 import { toIdentity } from "../identity/identity.service.js";
 import { CustomerFilter, CustomerOrder } from "./customer.input.js";
 import type { CustomerRow } from "./customer.repository.js";
-import { getCustomer, getCustomerByIdentifier, listCustomerPage } from "./customer.service.js";
+import { getCustomer, getCustomerByIdentifier, listCustomerPage, type CustomerView } from "./customer.service.js";
 import { Customer, CustomerConnection } from "./customer.type.js";
+
+const AS_OF = "Evaluate computed fields (lifecycle, health …) as of this instant; default now, at most a day ahead.";
 
 // Thin: arguments → service → loaders. No SQL here.
 @Resolver(() => Customer)
 export class CustomerResolver {
   @Query(() => Customer, { nullable: true, description: "A customer by id; an id absorbed by a merge answers its survivor." })
-  customer(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<CustomerRow | null> {
-    return getCustomer(ctx, id);
+  customer(
+    @Arg("id", () => ID) id: string,
+    @Arg("asOf", () => DateTimeScalar, { nullable: true, description: AS_OF }) asOf: Date | null,
+    @Ctx() ctx: Context,
+  ): Promise<CustomerView | null> {
+    return getCustomer(ctx, id, asOf);
   }
 
   @Query(() => Customer, {
@@ -32,9 +39,10 @@ export class CustomerResolver {
       description: "WeChat app id (WECHAT_OPENID) or source system (EXTERNAL_ID); needed only when ambiguous.",
     })
     namespace: string | null,
+    @Arg("asOf", () => DateTimeScalar, { nullable: true, description: AS_OF }) asOf: Date | null,
     @Ctx() ctx: Context,
-  ): Promise<CustomerRow | null> {
-    return getCustomerByIdentifier(ctx, type, value, namespace);
+  ): Promise<CustomerView | null> {
+    return getCustomerByIdentifier(ctx, type, value, namespace, asOf);
   }
 
   @Query(() => CustomerConnection, { description: "Live customers (never merged-away ids), Relay-paginated." })
@@ -43,9 +51,10 @@ export class CustomerResolver {
     @Arg("orderBy", () => CustomerOrder, { nullable: true, description: "Default: newest first." }) orderBy: CustomerOrder | null,
     @Arg("first", () => Int, { nullable: true, description: "1–500, default 20." }) first: number | null,
     @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Arg("asOf", () => DateTimeScalar, { nullable: true, description: AS_OF }) asOf: Date | null,
     @Ctx() ctx: Context,
   ) {
-    return listCustomerPage(ctx, { filter, orderBy, first, after });
+    return listCustomerPage(ctx, { filter, orderBy, first, after, asOf });
   }
 
   @FieldResolver(() => [Identity])

@@ -17,9 +17,25 @@ import {
 } from "./customer.repository.js";
 
 export const DEFAULT_CUSTOMER_PAGE = 20;
+// asOf may run a day ahead of the server clock (clients' clocks and time zones differ), no further.
+const MAX_FUTURE_AS_OF_MS = 86_400_000;
 
-export function getCustomer(ctx: Context, id: string): Promise<CustomerRow | null> {
-  return ctx.loaders.customer.liveById.load(id);
+// A customer as the API answers it: the row, and the instant its computed fields are evaluated at.
+export type CustomerView = CustomerRow & { asOf: Date };
+
+/** The asOf of a query: the request's now when absent; refused more than a day in the future. */
+export function resolveAsOf(ctx: Pick<Context, "now">, asOf: Date | null | undefined): Date {
+  if (!asOf) return ctx.now;
+  if (asOf.getTime() > ctx.now.getTime() + MAX_FUTURE_AS_OF_MS) {
+    throw badInput("asOf", `\`asOf\` may be at most one day in the future (got ${asOf.toISOString()})`);
+  }
+  return asOf;
+}
+
+export async function getCustomer(ctx: Context, id: string, asOf?: Date | null): Promise<CustomerView | null> {
+  const at = resolveAsOf(ctx, asOf);
+  const row = await ctx.loaders.customer.liveById.load(id);
+  return row && { ...row, asOf: at };
 }
 
 /** The (type, value, namespace) key stored for an identifier: normalized, and blind-indexed for NATIONAL_ID. */
@@ -36,7 +52,9 @@ export async function getCustomerByIdentifier(
   type: IdentifierType,
   raw: string,
   namespace: string | null | undefined,
-): Promise<CustomerRow | null> {
+  asOf?: Date | null,
+): Promise<CustomerView | null> {
+  const at = resolveAsOf(ctx, asOf);
   const key = identifierKey(ctx, type, raw, namespace ?? "");
   if (!key.ok) throw badInput("value", `\`value\` ${key.reason} (type ${type})`);
   const ids = await findCustomerIdsByIdentifier(ctx.db, {
@@ -51,7 +69,7 @@ export async function getCustomerByIdentifier(
       { field: "namespace" },
     );
   }
-  return ids[0] ? getCustomer(ctx, ids[0]) : null;
+  return ids[0] ? getCustomer(ctx, ids[0], at) : null;
 }
 
 type CustomerCursor = [CustomerSortField, "ASC" | "DESC", SortKey, string];
@@ -82,9 +100,16 @@ export function toListQuery(ctx: Pick<Context, "protector">, filter: CustomerFil
 
 export async function listCustomerPage(
   ctx: Context,
-  args: { filter?: CustomerFilter | null; orderBy?: CustomerOrder | null; first?: number | null; after?: string | null },
-): Promise<Connection<CustomerRow> & { countTotal: () => Promise<number> }> {
+  args: {
+    filter?: CustomerFilter | null;
+    orderBy?: CustomerOrder | null;
+    first?: number | null;
+    after?: string | null;
+    asOf?: Date | null;
+  },
+): Promise<Connection<CustomerView> & { countTotal: () => Promise<number> }> {
   const first = pageSize(args.first, DEFAULT_CUSTOMER_PAGE);
+  const asOf = resolveAsOf(ctx, args.asOf);
   const sort = args.orderBy
     ? { field: args.orderBy.field, direction: args.orderBy.direction }
     : { field: "CREATED_AT" as const, direction: "DESC" as const };
@@ -94,8 +119,10 @@ export async function listCustomerPage(
   const after = args.after ? decodeCursor(args.after, isCustomerCursor(sort)) : null;
   const query = toListQuery(ctx, args.filter);
   const rows = await listCustomers(ctx.db, query, sort, after ? { key: after[2], id: after[3] } : null, first + 1);
+  // Computed fields load scores through the customer loader: seed it with the rows this query already has.
+  for (const row of rows) ctx.loaders.customer.liveById.prime(row.id, row);
   const connection = toConnection(
-    rows,
+    rows.map((row) => ({ ...row, asOf })),
     first,
     (row) => encodeCursor([sort.field, sort.direction, sortKeyOf(row, sort.field), row.id]),
     after !== null,
