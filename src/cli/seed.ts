@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import cliProgress from "cli-progress";
+import { progressReporter } from "./progress.js";
 import { ConfigError, loadConfig } from "../config/env.js";
 import { openDatabase, type Database } from "../db/client.js";
 import { createApiKey } from "../modules/access/api-key.service.js";
@@ -57,34 +57,6 @@ function parseOptions(argv: string[]) {
   };
 }
 
-// A bar on a terminal; in logs and CI a plain line every 10 %.
-function progressReporter(total: number): { update(done: number): void; stop(): void } {
-  const started = performance.now();
-  const rate = (done: number) => Math.round(done / Math.max((performance.now() - started) / 1000, 1e-3));
-  if (process.stdout.isTTY) {
-    const bar = new cliProgress.SingleBar(
-      {
-        format: "Seeding |{bar}| {percentage}% | {value}/{total} customers | {rate}/s | ETA {eta_formatted}",
-        hideCursor: true,
-        etaBuffer: 20,
-      },
-      cliProgress.Presets.shades_classic,
-    );
-    bar.start(total, 0, { rate: 0 });
-    return { update: (done) => bar.update(done, { rate: rate(done) }), stop: () => bar.stop() };
-  }
-  let nextReport = 0.1;
-  return {
-    update(done) {
-      if (done / Math.max(total, 1) + 1e-9 < nextReport && done !== total) return;
-      while (nextReport <= done / Math.max(total, 1) + 1e-9) nextReport += 0.1;
-      const percent = Math.round((done / Math.max(total, 1)) * 100);
-      process.stdout.write(`seeded ${done}/${total} customers (${percent}%), ${rate(done)} customers/s\n`);
-    },
-    stop: () => {},
-  };
-}
-
 function summaryTable(summary: SeedSummary, location: string): string {
   const seconds = summary.elapsedMs / 1000;
   const perSecond = (n: number) => Math.round(n / Math.max(seconds, 1e-3)).toLocaleString("en-US");
@@ -129,7 +101,7 @@ async function main(): Promise<number> {
       return 1;
     }
     process.stdout.write(`Seeding ${customers.toLocaleString("en-US")} customers into ${database.location}\n`);
-    const progress = progressReporter(customers);
+    const progress = progressReporter(customers, { doing: "Seeding", done: "seeded", unit: "customers" });
     let summary: SeedSummary;
     try {
       summary = await seedPopulation(database.db, {

@@ -4,13 +4,14 @@ import { buildSchema } from "type-graphql";
 import { TimelineItemResolver } from "../modules/activity/activity.resolver.js";
 import { CustomerResolver } from "../modules/customer/customer.resolver.js";
 import { CustomerIntelligenceResolver } from "../modules/intelligence/intelligence.resolver.js";
+import { PopulationResolver } from "../modules/intelligence/population.resolver.js";
 
 let built: Promise<GraphQLSchema> | undefined;
 
 /** The executable schema (built once per process: type-graphql's metadata is global). */
 export function getSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [CustomerResolver, CustomerIntelligenceResolver, TimelineItemResolver],
+    resolvers: [CustomerResolver, CustomerIntelligenceResolver, PopulationResolver, TimelineItemResolver],
     // Inputs are validated explicitly in services, with messages that name the field.
     validate: false,
   });

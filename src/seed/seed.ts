@@ -1,5 +1,6 @@
-import { getTableColumns, sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
+import { jsonRows, type FullRow } from "../db/bulk.js";
 import type { Db } from "../db/client.js";
 import {
   consents,
@@ -54,8 +55,6 @@ export interface SeedSummary {
 }
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-// Every column given: an insert … select has no DEFAULT to fall back on.
-type FullRow<T extends PgTable> = { [K in keyof T["$inferInsert"]]-?: Exclude<T["$inferInsert"][K], undefined> };
 
 export const DEFAULT_SEED = 360;
 const DEFAULT_BATCH_SIZE = 500;
@@ -155,37 +154,9 @@ function seal(identity: IdentityRow, protector: IdentifierProtector): IdentityRo
   return { ...identity, value: protector.blindIndex(identity.value), rawValue: protector.encrypt(identity.value) };
 }
 
-// Rows travel as one JSON document per statement (an array of positional arrays) and become rows in the
-// server, still through `insert(table)`: a VALUES list with one bind parameter per column and row made the
-// query builder, not the database, the bottleneck (≈ 200 customers/s against ≈ 800 this way).
+// Rows travel as one JSON document per statement (src/db/bulk.ts); this bounds each to a few megabytes.
 async function insertMany<T extends PgTable>(tx: Tx, table: T, rows: FullRow<T>[]): Promise<void> {
-  if (rows.length === 0) return;
-  const { keys, select } = rowSourceOf(table);
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    const slice = rows.slice(i, i + ROWS_PER_STATEMENT) as Record<string, unknown>[];
-    const json = JSON.stringify(slice.map((row) => keys.map((key) => row[key])));
-    await tx.insert(table).select(sql`select ${select} from jsonb_array_elements(${json}::text::jsonb) as r`);
+    await tx.insert(table).select(jsonRows(table, rows.slice(i, i + ROWS_PER_STATEMENT)));
   }
-}
-
-const rowSources = new WeakMap<PgTable, { keys: string[]; select: SQL }>();
-
-// Every column in the table's order (what insert … select expects), read from position i of each row and
-// cast to the column's type; a JSON null is SQL NULL.
-function rowSourceOf(table: PgTable): { keys: string[]; select: SQL } {
-  const cached = rowSources.get(table);
-  if (cached) return cached;
-  const entries = Object.entries(getTableColumns(table));
-  const select = sql.join(
-    entries.map(([, column], i) => {
-      const type = column.getSQLType();
-      return type === "jsonb"
-        ? sql.raw(`nullif(r -> ${i}, 'null'::jsonb)`)
-        : sql.raw(`(r ->> ${i})::${type}`);
-    }),
-    sql`, `,
-  );
-  const source = { keys: entries.map(([key]) => key), select };
-  rowSources.set(table, source);
-  return source;
 }

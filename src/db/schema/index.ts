@@ -4,3 +4,4 @@ export * from "./identity.js";
 export * from "./activity.js";
 export * from "./engagement.js";
 export * from "./access.js";
+export * from "./scores.js";

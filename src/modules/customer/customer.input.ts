@@ -1,12 +1,16 @@
-import { Field, InputType, registerEnumType } from "type-graphql";
+import { Field, Float, InputType, registerEnumType } from "type-graphql";
 import type { Channel } from "../../db/schema/enums.js";
-import { ChannelEnum, SortDirectionEnum } from "../../graphql/enums.js";
+import type { ChurnRiskLevel, HealthGrade, LifecycleStage, LoyaltyTier } from "../../domain/scoring/vocabulary.js";
+import { ChannelEnum, enumObject, SortDirectionEnum } from "../../graphql/enums.js";
+import { ChurnRiskLevelEnum, HealthGradeEnum, LifecycleStageEnum, LoyaltyTierEnum } from "../intelligence/intelligence.type.js";
+import { CUSTOMER_SORT_FIELDS, type CustomerSortField } from "./customer-sort.js";
 import { DateTimeScalar } from "../../graphql/scalars.js";
 
-export const CUSTOMER_ORDER_FIELDS = ["CREATED_AT", "UPDATED_AT", "DISPLAY_NAME"] as const;
-export type CustomerOrderField = (typeof CUSTOMER_ORDER_FIELDS)[number];
-export const CustomerOrderFieldEnum = { CREATED_AT: "CREATED_AT", UPDATED_AT: "UPDATED_AT", DISPLAY_NAME: "DISPLAY_NAME" } as const;
-registerEnumType(CustomerOrderFieldEnum, { name: "CustomerOrderField" });
+export const CustomerOrderFieldEnum = enumObject(CUSTOMER_SORT_FIELDS);
+registerEnumType(CustomerOrderFieldEnum, {
+  name: "CustomerOrderField",
+  description: "HEALTH, CHURN_RISK, VALUE and RECENCY read the score snapshot (see populationSummary.snapshot).",
+});
 
 @InputType({ description: "Every given condition must hold (AND); a list matches any of its values (OR)." })
 export class CustomerFilter {
@@ -24,10 +28,18 @@ export class CustomerFilter {
 
   @Field(() => DateTimeScalar, { nullable: true }) createdAfter?: Date | null;
   @Field(() => DateTimeScalar, { nullable: true }) createdBefore?: Date | null;
+
+  // These read the score snapshot: only customers scored by a refresh match them.
+  @Field(() => [LifecycleStageEnum], { nullable: true }) lifecycleStages?: LifecycleStage[] | null;
+  @Field(() => [LoyaltyTierEnum], { nullable: true }) loyaltyTiers?: LoyaltyTier[] | null;
+  @Field(() => [HealthGradeEnum], { nullable: true }) healthGrades?: HealthGrade[] | null;
+  @Field(() => [ChurnRiskLevelEnum], { nullable: true }) churnRiskLevels?: ChurnRiskLevel[] | null;
+  @Field(() => Float, { nullable: true, description: "0–100, inclusive." }) minHealth?: number | null;
+  @Field(() => Float, { nullable: true, description: "0–100, inclusive." }) maxHealth?: number | null;
 }
 
 @InputType()
 export class CustomerOrder {
-  @Field(() => CustomerOrderFieldEnum) field!: CustomerOrderField;
+  @Field(() => CustomerOrderFieldEnum) field!: CustomerSortField;
   @Field(() => SortDirectionEnum, { defaultValue: "ASC" }) direction!: "ASC" | "DESC";
 }

@@ -1,10 +1,12 @@
-import { and, asc, count, desc, eq, exists, getTableColumns, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, getTableColumns, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import type { CustomerSortField } from "./customer-sort.js";
 import type { Db } from "../../db/client.js";
-import { customers, identities, sourceRecords, type Channel, type IdentifierType } from "../../db/schema/index.js";
+import { customers, customerScores, identities, sourceRecords, type Channel, type IdentifierType } from "../../db/schema/index.js";
 
 export type CustomerRow = typeof customers.$inferSelect;
-// A listed row also carries its name sort key as the database computed it, for the cursor.
-export type ListedCustomerRow = CustomerRow & { nameKey: string };
+// A listed row also carries its sort key as the database computed it, for the cursor.
+export type ListedCustomerRow = CustomerRow & { sortKey: SortKey };
 
 export async function findCustomersByIds(db: Db, ids: readonly string[]): Promise<CustomerRow[]> {
   if (ids.length === 0) return [];
@@ -36,33 +38,55 @@ export interface CustomerListQuery {
   identifierMatches?: { type: IdentifierType; value: string }[];
   createdAfter?: Date;
   createdBefore?: Date;
+  // Conditions on the score snapshot (customer_scores); any of them limits the list to scored customers.
+  lifecycleStages?: string[];
+  loyaltyTiers?: string[];
+  healthGrades?: string[];
+  churnRiskLevels?: string[];
+  minHealth?: number;
+  maxHealth?: number;
 }
 
-export type CustomerSortField = "CREATED_AT" | "UPDATED_AT" | "DISPLAY_NAME";
+export type { CustomerSortField };
 export type SortKey = string | number;
 
-// Sort expressions, matching the customers_*_idx indexes; id breaks ties so the order is total.
+// Sort expressions, each matching an index (customers_*_idx, customer_scores_*_idx); id breaks ties.
 const sortExpression: Record<CustomerSortField, SQL> = {
   CREATED_AT: sql`${customers.createdAt}`,
   UPDATED_AT: sql`${customers.updatedAt}`,
   DISPLAY_NAME: sql`(lower(coalesce(${customers.displayName}, '')) collate "C")`,
+  HEALTH: sql`${customerScores.healthScore}`,
+  CHURN_RISK: sql`${customerScores.churnProbability}`,
+  VALUE: sql`${customerScores.predictedValue}`,
+  RECENCY: sql`${customerScores.recencyDays}`,
 };
+const SCORE_SORTS = new Set<CustomerSortField>(["HEALTH", "CHURN_RISK", "VALUE", "RECENCY"]);
+const isTimeSort = (field: CustomerSortField) => field === "CREATED_AT" || field === "UPDATED_AT";
 
 /** The sort key of a row, as its cursor stores it. */
 export function sortKeyOf(row: ListedCustomerRow, field: CustomerSortField): SortKey {
-  switch (field) {
-    case "CREATED_AT":
-      return row.createdAt.getTime();
-    case "UPDATED_AT":
-      return row.updatedAt.getTime();
-    case "DISPLAY_NAME":
-      // lower() follows the database's ctype, which JavaScript cannot reproduce: use its own answer.
-      return row.nameKey;
-  }
+  if (field === "CREATED_AT") return row.createdAt.getTime();
+  if (field === "UPDATED_AT") return row.updatedAt.getTime();
+  // Everything else as the database computed it: lower() follows its ctype, which JavaScript cannot
+  // reproduce, and float8 keys round-trip exactly through JSON.
+  return row.sortKey;
 }
 
 function sortKeyParam(field: CustomerSortField, key: SortKey): SQL {
-  return field === "DISPLAY_NAME" ? sql`(${String(key)}::text collate "C")` : sql`${new Date(Number(key)).toISOString()}::timestamptz`;
+  if (isTimeSort(field)) return sql`${new Date(Number(key)).toISOString()}::timestamptz`;
+  return field === "DISPLAY_NAME" ? sql`(${String(key)}::text collate "C")` : sql`${Number(key)}::float8`;
+}
+
+function scoreCondition(q: CustomerListQuery): SQL | undefined {
+  const any = (column: PgColumn, values?: string[]) => (values?.length ? inArray(column, values) : undefined);
+  return and(
+    any(customerScores.lifecycleStage, q.lifecycleStages),
+    any(customerScores.loyaltyTier, q.loyaltyTiers),
+    any(customerScores.healthGrade, q.healthGrades),
+    any(customerScores.churnLevel, q.churnRiskLevels),
+    q.minHealth !== undefined ? gte(customerScores.healthScore, q.minHealth) : undefined,
+    q.maxHealth !== undefined ? lte(customerScores.healthScore, q.maxHealth) : undefined,
+  );
 }
 
 function filterCondition(db: Db, q: CustomerListQuery): SQL | undefined {
@@ -114,16 +138,24 @@ export async function listCustomers(
       : sql`(${expr}, ${customers.id}) < (${sortKeyParam(sort.field, after.key)}, ${after.id}::uuid)`
     : undefined;
   const dir = sort.direction === "ASC" ? asc : desc;
-  return db
-    .select({ ...getTableColumns(customers), nameKey: sql<string>`${sortExpression.DISPLAY_NAME}` })
+  const scores = scoreCondition(q);
+  const query = db
+    .select({ ...getTableColumns(customers), sortKey: sql<SortKey>`${isTimeSort(sort.field) ? sql`0` : expr}` })
     .from(customers)
-    .where(and(filterCondition(db, q), keyset))
+    .$dynamic();
+  // Score filters and sorts read the snapshot: customers not yet scored are not in such a list.
+  const joined = scores || SCORE_SORTS.has(sort.field) ? query.innerJoin(customerScores, eq(customerScores.customerId, customers.id)) : query;
+  return joined
+    .where(and(filterCondition(db, q), scores, keyset))
     .orderBy(dir(expr), dir(customers.id))
     .limit(limit);
 }
 
 export async function countCustomers(db: Db, q: CustomerListQuery): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(customers).where(filterCondition(db, q));
+  const scores = scoreCondition(q);
+  const query = db.select({ n: count() }).from(customers).$dynamic();
+  const joined = scores ? query.innerJoin(customerScores, eq(customerScores.customerId, customers.id)) : query;
+  const [row] = await joined.where(and(filterCondition(db, q), scores));
   return row?.n ?? 0;
 }
 

@@ -86,6 +86,12 @@ export function toListQuery(ctx: Pick<Context, "protector">, filter: CustomerFil
     cities: filter?.cities?.map(foldText) ?? undefined,
     createdAfter: filter?.createdAfter ?? undefined,
     createdBefore: filter?.createdBefore ?? undefined,
+    lifecycleStages: filter?.lifecycleStages ?? undefined,
+    loyaltyTiers: filter?.loyaltyTiers ?? undefined,
+    healthGrades: filter?.healthGrades ?? undefined,
+    churnRiskLevels: filter?.churnRiskLevels ?? undefined,
+    minHealth: filter?.minHealth ?? undefined,
+    maxHealth: filter?.maxHealth ?? undefined,
   };
   const search = filter?.search ? foldText(filter.search) : "";
   if (search !== "") {
@@ -115,6 +121,14 @@ export async function listCustomerPage(
     : { field: "CREATED_AT" as const, direction: "DESC" as const };
   if (args.filter?.createdAfter && args.filter.createdBefore && args.filter.createdAfter >= args.filter.createdBefore) {
     throw badInput("filter.createdAfter", "`filter.createdAfter` must be before `filter.createdBefore`");
+  }
+  for (const field of ["minHealth", "maxHealth"] as const) {
+    const v = args.filter?.[field];
+    if (v !== null && v !== undefined && !(v >= 0 && v <= 100)) throw badInput(`filter.${field}`, `\`filter.${field}\` must be between 0 and 100 (got ${v})`);
+  }
+  const { minHealth, maxHealth } = args.filter ?? {};
+  if (minHealth != null && maxHealth != null && minHealth > maxHealth) {
+    throw badInput("filter.minHealth", "`filter.minHealth` must not exceed `filter.maxHealth`");
   }
   const after = args.after ? decodeCursor(args.after, isCustomerCursor(sort)) : null;
   const query = toListQuery(ctx, args.filter);
