@@ -1171,7 +1171,9 @@ function makePoints(
     const earnedAt = new Date(op.at);
     const expiresAt = delta > 0 ? addYear(op.at) : null;
     if (expiresAt) lots.push({ left: delta, expires: expiresAt.getTime() });
-    rows.push({ id: rng.uuid(), customerId, delta, reason: op.reason, orderId: op.orderId, earnedAt, expiresAt });
+    // An order's points carry its id as their source key, as recordOrders writes them: never awarded twice.
+    const sourceKey = op.reason === "PURCHASE" || op.reason === "ADJUST" ? op.orderId : null;
+    rows.push({ id: rng.uuid(), customerId, delta, reason: op.reason, orderId: op.orderId, sourceKey, earnedAt, expiresAt });
   }
   return rows;
 }

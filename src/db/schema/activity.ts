@@ -88,8 +88,14 @@ export const pointsLedger = pgTable(
     delta: integer("delta").notNull(),
     reason: pointsReasonEnum("reason").notNull(),
     orderId: text("order_id"),
+    // What earned or adjusted the points (an order id, an event's idempotency key): with the reason, the
+    // key that makes recording the same order or event twice award its points once.
+    sourceKey: text("source_key"),
     earnedAt: at("earned_at").notNull(),
     expiresAt: at("expires_at"),
   },
-  (t) => [index("points_customer_earned_idx").on(t.customerId, t.earnedAt)],
+  (t) => [
+    index("points_customer_earned_idx").on(t.customerId, t.earnedAt),
+    uniqueIndex("points_source_uq").on(t.sourceKey, t.reason),
+  ],
 );

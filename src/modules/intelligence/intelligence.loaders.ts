@@ -18,6 +18,10 @@ export interface IntelligenceDeps {
 export function createIntelligenceLoaders({ db, policy, population, customers }: IntelligenceDeps) {
   const byAsOf = new Map<number, DataLoader<string, CustomerScores | null>>();
   return {
+    // After a write within the request: later reads compute from fresh data.
+    clear(): void {
+      byAsOf.clear();
+    },
     scoresAt(asOf: Date): DataLoader<string, CustomerScores | null> {
       let loader = byAsOf.get(asOf.getTime());
       if (!loader) {
