@@ -5,8 +5,9 @@ import { loadConfig, ConfigError, type Config } from "./config/env.js";
 import { openDatabase, type Database } from "./db/client.js";
 import { createApiKey } from "./modules/access/api-key.service.js";
 import { createIdentifierProtector, DEVELOPMENT_KEY, type IdentifierProtector } from "./modules/identity/identifier-protection.js";
-import { DEFAULT_POLICY } from "./domain/scoring/index.js";
+import { loadPolicy } from "./config/policy.js";
 import { createApp } from "./server/app.js";
+import { startRefreshJob } from "./server/refresh-job.js";
 import { createLogger, type Logger } from "./server/logger.js";
 import { populationIsEmpty, seedPopulation } from "./seed/seed.js";
 
@@ -23,16 +24,19 @@ async function main(): Promise<void> {
 
   const demoKey = database.kind === "pglite" ? await prepareDemo(config, database, protector, log) : null;
 
-  const app = await createApp({ config, database, protector, policy: DEFAULT_POLICY, log });
+  const policy = loadPolicy(config);
+  const app = await createApp({ config, database, protector, policy, log });
   const url = await app.listen(config.PORT);
   log.info({ url }, "c360 listening");
   printWelcome(url, config, demoKey);
+  const refreshJob = startRefreshJob(app.scoring, config.C360_REFRESH_INTERVAL_MINUTES, log);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, "shutting down: draining in-flight requests");
+    refreshJob.stop();
     await app.stop();
     await database.close();
     log.info("stopped");

@@ -2,7 +2,7 @@ import "reflect-metadata";
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config/env.js";
 import { openDatabase } from "../db/client.js";
-import { DEFAULT_POLICY } from "../domain/scoring/index.js";
+import { loadPolicy } from "../config/policy.js";
 import { createPopulationStatsCache } from "../modules/intelligence/population-stats.js";
 import { refreshScores } from "../modules/intelligence/score-refresh.service.js";
 import { progressReporter } from "./progress.js";
@@ -16,9 +16,10 @@ async function main(): Promise<number> {
     await database.migrate();
     const mode = values.full ? "full" : "incremental";
     process.stdout.write(`Refreshing scores (${mode}) in ${database.location}\n`);
+    const policy = loadPolicy(config);
     let progress: ReturnType<typeof progressReporter> | null = null;
     const result = await refreshScores(
-      { db: database.db, policy: DEFAULT_POLICY, population: createPopulationStatsCache(database.db, DEFAULT_POLICY) },
+      { db: database.db, policy, population: createPopulationStatsCache(database.db, policy) },
       {
         full: values.full,
         onProgress: (done, total) => {

@@ -14,6 +14,10 @@ const schema = z.object({
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, "C360_ENCRYPTION_KEY must be 64 hex characters (32 bytes)")
     .optional(),
+  // A JSON file of scoring-policy overrides (any subset of SPEC §3's thresholds and weights).
+  C360_POLICY_FILE: z.string().min(1).optional(),
+  // Minutes between scheduled incremental score refreshes (a full one once a day); 0 turns the job off.
+  C360_REFRESH_INTERVAL_MINUTES: z.coerce.number().min(0).default(15),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

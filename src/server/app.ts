@@ -27,6 +27,8 @@ export interface AppDeps {
 
 export interface App {
   apollo: ApolloServer<Context>;
+  // What the scheduled refresh job shares with requests (same population cache).
+  scoring: ContextDeps;
   httpServer: http.Server;
   listen(port: number, host?: string): Promise<string>;
   // Stops taking connections, lets in-flight requests finish, then returns.
@@ -89,6 +91,7 @@ export async function createApp({ config, database, protector, policy, log }: Ap
 
   return {
     apollo,
+    scoring: contextDeps,
     httpServer,
     listen: (port, host = "0.0.0.0") =>
       new Promise((resolve, reject) => {
