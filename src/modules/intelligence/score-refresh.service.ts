@@ -58,29 +58,36 @@ export async function refreshScores(
         );
     const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(customers).where(needsScore);
 
-    let done = 0;
-    let after: string | null = null;
-    for (;;) {
+    // The next batch loads while this one is scored and written: the database and Node work side by side.
+    const load = async (after: string | null) => {
       const batch = await db
         .select()
         .from(customers)
         .where(and(needsScore, after ? gt(customers.id, after) : undefined))
         .orderBy(asc(customers.id))
         .limit(batchSize);
-      if (batch.length === 0) break;
+      const inputs = batch.length ? await findScoringInputs(db, batch.map((c) => c.id), asOf, policy) : null;
+      return { batch, inputs };
+    };
+    let done = 0;
+    let next = load(null);
+    for (;;) {
+      const { batch, inputs } = await next;
+      if (batch.length === 0 || !inputs) break;
       const ids = batch.map((c) => c.id);
-      const inputs = await findScoringInputs(db, ids, asOf, policy);
+      next = load(ids.at(-1)!);
+      // A failed prefetch surfaces when awaited; until then it must not count as unhandled.
+      next.catch(() => {});
       const scores = scoreAll(batch, inputs, population, asOf, policy).filter((s): s is CustomerScores => s !== null);
       await db.transaction(async (tx) => {
         await tx
           .insert(customerScores)
           .select(jsonRows(customerScores, scores.map(toSnapshotRow)))
           .onConflictDoUpdate({ target: customerScores.customerId, set: EXCLUDED });
-        // Only entries queued before this batch was read: newer data waits for the next refresh.
+        // Only entries queued before this refresh began: newer data waits for the next refresh.
         await tx.delete(scoreRefreshQueue).where(and(inArray(scoreRefreshQueue.customerId, ids), lte(scoreRefreshQueue.queuedAt, startedAt)));
       });
       done += batch.length;
-      after = ids.at(-1)!;
       options.onProgress?.(done, Math.max(total, done));
     }
     if (options.full) {
