@@ -1,4 +1,4 @@
-import { ClassType, Field, Int, ObjectType } from "type-graphql";
+import { ClassType, Field, ObjectType } from "type-graphql";
 import { badInput } from "./errors.js";
 
 export const MAX_PAGE_SIZE = 500;

@@ -1,5 +1,5 @@
 import { boolean, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { at, createdAt, id } from "./columns.js";
+import { at, id } from "./columns.js";
 import { customers } from "./customers.js";
 import { channelEnum, consentPurposeEnum } from "./enums.js";
 

@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import { bigserial, doublePrecision, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { at, createdAt } from "./columns.js";
 import { customers } from "./customers.js";

@@ -119,7 +119,7 @@ export function featuresFromHistory(history: CustomerHistory, asOf: Date, policy
     ...events.map((e) => ({ channel: e.channel, at: e.occurredAt })),
     ...orders.map((o) => ({ channel: o.channel, at: o.placedAt })),
   ];
-  for (const { channel, at } of touches.filter((t) => within(t.at, policy.nextBestAction.channelWindowDays))) {
+  for (const { channel } of touches.filter((t) => within(t.at, policy.nextBestAction.channelWindowDays))) {
     channelEngagement[channel] = (channelEngagement[channel] ?? 0) + 1;
   }
 
