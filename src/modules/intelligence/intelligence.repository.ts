@@ -1,8 +1,8 @@
 import { and, count, gt, inArray, lte, max, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { queryRows } from "../../db/rows.js";
-import { actionLog, consents, events, npsResponses, orders, pointsLedger, tickets } from "../../db/schema/index.js";
-import type { Channel } from "../../db/schema/enums.js";
+import { queryRows, uuidArray } from "../../db/rows.js";
+import { actionLog, consents, events, npsResponses, tickets } from "../../db/schema/index.js";
+import type { Channel, OrderStatus, PointsReason } from "../../db/schema/enums.js";
 import type { CustomerHistory, Policy, PopulationStats } from "../../domain/scoring/index.js";
 import { addDays } from "../../domain/scoring/time.js";
 
@@ -31,6 +31,8 @@ export async function findScoringInputs(
   policy: Policy,
 ): Promise<{ histories: Map<string, HistoryWithoutEvents>; events: EventAggregate[] }> {
   const ids = [...customerIds];
+  const idArray = uuidArray(ids);
+  const asOfParam = sql`${asOf.toISOString()}::timestamptz`;
   const { recentDays, baselineDays, highIntentEventTypes } = policy.lifecycle;
   const recentFrom = addDays(asOf, -recentDays);
   const baselineFrom = addDays(asOf, -(recentDays + baselineDays));
@@ -43,10 +45,14 @@ export async function findScoringInputs(
     : sql` and false`;
 
   const [orderRows, eventRows, ticketRows, npsRows, pointRows, consentRows, actionRows] = await Promise.all([
-    db
-      .select({ customerId: orders.customerId, placedAt: orders.placedAt, total: orders.total, status: orders.status, channel: orders.channel })
-      .from(orders)
-      .where(and(inArray(orders.customerId, ids), lte(orders.placedAt, asOf))),
+    // Orders and points are most of the rows: read raw (times as epoch ms, totals as float8), without the
+    // query builder's per-cell mapping, which took a fifth of a full refresh's CPU.
+    queryRows<{ customer_id: string; at_ms: number; total: number; status: OrderStatus; channel: Channel }>(
+      db,
+      sql`select customer_id::text, (extract(epoch from placed_at) * 1000)::float8 as at_ms, total::float8 as total,
+            status::text as status, channel::text as channel
+          from orders where customer_id = any(${idArray}::uuid[]) and placed_at <= ${asOfParam}`,
+    ),
     db
       .select({
         customerId: events.customerId,
@@ -68,10 +74,12 @@ export async function findScoringInputs(
       .select({ customerId: npsResponses.customerId, score: npsResponses.score, respondedAt: npsResponses.respondedAt })
       .from(npsResponses)
       .where(and(inArray(npsResponses.customerId, ids), lte(npsResponses.respondedAt, asOf))),
-    db
-      .select({ customerId: pointsLedger.customerId, delta: pointsLedger.delta, reason: pointsLedger.reason, earnedAt: pointsLedger.earnedAt, expiresAt: pointsLedger.expiresAt })
-      .from(pointsLedger)
-      .where(and(inArray(pointsLedger.customerId, ids), lte(pointsLedger.earnedAt, asOf))),
+    queryRows<{ customer_id: string; delta: number; reason: PointsReason; earned_ms: number; expires_ms: number | null }>(
+      db,
+      sql`select customer_id::text, delta, reason::text as reason, (extract(epoch from earned_at) * 1000)::float8 as earned_ms,
+            (extract(epoch from expires_at) * 1000)::float8 as expires_ms
+          from points_ledger where customer_id = any(${idArray}::uuid[]) and earned_at <= ${asOfParam}`,
+    ),
     db
       .select({ customerId: consents.customerId, purpose: consents.purpose, granted: consents.granted, at: consents.at })
       .from(consents)
@@ -88,10 +96,15 @@ export async function findScoringInputs(
   const push = <K extends keyof HistoryWithoutEvents>(key: K, customerId: string, row: HistoryWithoutEvents[K][number]) =>
     (histories.get(customerId)?.[key] as HistoryWithoutEvents[K][number][] | undefined)?.push(row);
   // numeric arrives as a string from both drivers.
-  for (const { customerId, ...o } of orderRows) push("orders", customerId, { ...o, total: Number(o.total) });
+  for (const o of orderRows) {
+    push("orders", o.customer_id, { placedAt: new Date(Number(o.at_ms)), total: Number(o.total), status: o.status, channel: o.channel });
+  }
   for (const { customerId, ...t } of ticketRows) push("tickets", customerId, t);
   for (const { customerId, ...n } of npsRows) push("nps", customerId, n);
-  for (const { customerId, ...p } of pointRows) push("pointsLedger", customerId, p);
+  for (const p of pointRows) {
+    const expiresAt = p.expires_ms === null ? null : new Date(Number(p.expires_ms));
+    push("pointsLedger", p.customer_id, { delta: Number(p.delta), reason: p.reason, earnedAt: new Date(Number(p.earned_ms)), expiresAt });
+  }
   for (const { customerId, ...c } of consentRows) push("consents", customerId, c);
   for (const { customerId, ...a } of actionRows) push("actions", customerId, a);
   return { histories, events: eventRows };
