@@ -95,7 +95,6 @@ export async function findScoringInputs(
   );
   const push = <K extends keyof HistoryWithoutEvents>(key: K, customerId: string, row: HistoryWithoutEvents[K][number]) =>
     (histories.get(customerId)?.[key] as HistoryWithoutEvents[K][number][] | undefined)?.push(row);
-  // numeric arrives as a string from both drivers.
   for (const o of orderRows) {
     push("orders", o.customer_id, { placedAt: new Date(Number(o.at_ms)), total: Number(o.total), status: o.status, channel: o.channel });
   }
