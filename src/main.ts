@@ -2,7 +2,7 @@ import "reflect-metadata";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { loadConfig, ConfigError, type Config } from "./config/env.js";
-import { openDatabase, type Database } from "./db/client.js";
+import { databaseTarget, openDatabase, type Database } from "./db/client.js";
 import { createApiKey } from "./modules/access/api-key.service.js";
 import { createIdentifierProtector, DEVELOPMENT_KEY, type IdentifierProtector } from "./modules/identity/identifier-protection.js";
 import { loadPolicy } from "./config/policy.js";
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   if (!config.C360_ENCRYPTION_KEY) log.warn("C360_ENCRYPTION_KEY is not set: using the development key (never in production)");
   const protector = createIdentifierProtector(config.C360_ENCRYPTION_KEY ?? DEVELOPMENT_KEY);
 
-  const database = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: config.C360_DATA_DIR });
+  const database = await openDatabase(databaseTarget(config));
   await database.migrate();
   log.info({ database: database.location }, "database ready, migrations applied");
 

@@ -4,7 +4,7 @@ import { printPublicSchema } from "../graphql/schema.js";
 
 // `npm run schema:emit`: writes schema.graphql from the code. test/integration/schema.test.ts fails when
 // the committed file differs.
-export const SCHEMA_FILE = fileURLToPath(new URL("../../schema.graphql", import.meta.url));
+const SCHEMA_FILE = fileURLToPath(new URL("../../schema.graphql", import.meta.url));
 
 const text = await printPublicSchema();
 writeFileSync(SCHEMA_FILE, text);

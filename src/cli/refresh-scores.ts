@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config/env.js";
-import { openDatabase } from "../db/client.js";
+import { databaseTarget, openDatabase } from "../db/client.js";
 import { loadPolicy } from "../config/policy.js";
 import { createPopulationStatsCache } from "../modules/intelligence/population-stats.js";
 import { refreshScores } from "../modules/intelligence/score-refresh.service.js";
@@ -11,7 +11,7 @@ import { progressReporter } from "./progress.js";
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { full: { type: "boolean", default: false } } });
   const config = loadConfig();
-  const database = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: config.C360_DATA_DIR });
+  const database = await openDatabase(databaseTarget(config));
   try {
     await database.migrate();
     const mode = values.full ? "full" : "incremental";

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { progressReporter } from "./progress.js";
 import { ConfigError, loadConfig } from "../config/env.js";
-import { openDatabase, type Database } from "../db/client.js";
+import { databaseTarget, openDatabase, type Database } from "../db/client.js";
 import { createApiKey } from "../modules/access/api-key.service.js";
 import { createIdentifierProtector, DEVELOPMENT_KEY } from "../modules/identity/identifier-protection.js";
 import { DEFAULT_SEED, populationIsEmpty, SEED_TABLES, seedPopulation, type SeedSummary } from "../seed/seed.js";
@@ -88,7 +88,7 @@ async function main(): Promise<number> {
   const protector = createIdentifierProtector(config.C360_ENCRYPTION_KEY ?? DEVELOPMENT_KEY);
 
   const database: Database = await openDatabase(
-    config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: config.C360_DATA_DIR },
+    databaseTarget(config),
   );
   try {
     await database.migrate();

@@ -27,6 +27,10 @@ export interface Database {
 
 export type DatabaseTarget = { url: string; poolSize?: number } | { dataDir: string | null };
 
+/** Where the configuration says the data lives: the server in DATABASE_URL, else PGlite in C360_DATA_DIR. */
+export const databaseTarget = (config: { DATABASE_URL?: string; C360_DATA_DIR: string }): DatabaseTarget =>
+  config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: config.C360_DATA_DIR };
+
 const countingLogger: Logger = { logQuery: () => statementCounter.record() };
 const migrationsFolder = fileURLToPath(new URL("../../migrations", import.meta.url));
 // Any constant; it only has to be the same for every c360 instance sharing a database.

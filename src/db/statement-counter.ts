@@ -8,27 +8,16 @@ interface Scope {
 }
 
 const storage = new AsyncLocalStorage<Scope>();
-let total = 0;
 
 export const statementCounter = {
   record(): void {
-    total += 1;
     const scope = storage.getStore();
     if (scope) scope.statements += 1;
-  },
-  get total(): number {
-    return total;
   },
   // Runs `work` in a fresh scope and reports how many statements it sent.
   async measure<T>(work: () => Promise<T>): Promise<{ result: T; statements: number }> {
     const scope: Scope = { statements: 0 };
     const result = await storage.run(scope, work);
     return { result, statements: scope.statements };
-  },
-  // Enters a scope for the rest of the current async context (a request handler) and returns it.
-  enter(): Scope {
-    const scope: Scope = { statements: 0 };
-    storage.enterWith(scope);
-    return scope;
   },
 };

@@ -1,8 +1,7 @@
-import type { RefreshDeps } from "../modules/intelligence/score-refresh.service.js";
-import { refreshScores } from "../modules/intelligence/score-refresh.service.js";
+import { DAY_MS } from "../domain/scoring/time.js";
+import { refreshScores, type RefreshDeps } from "../modules/intelligence/score-refresh.service.js";
 import type { Logger } from "./logger.js";
 
-const DAY_MS = 86_400_000;
 
 /**
  * The scheduled score refresh: incremental every `intervalMinutes` (customers with new data), full once a day

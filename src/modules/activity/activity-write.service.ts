@@ -3,7 +3,7 @@ import { isUuid } from "../../db/rows.js";
 import { events, orders, pointsLedger } from "../../db/schema/index.js";
 import { isEventType, EVENT_TYPES } from "../../domain/activity/event-types.js";
 import { loyaltyStatus, pointsForOrder, type LoyaltyTier } from "../../domain/scoring/index.js";
-import { addMonths, DAY_MS } from "../../domain/scoring/time.js";
+import { addMonths, DAY_MS, round2 } from "../../domain/scoring/time.js";
 import type { Context } from "../../graphql/context.js";
 import { badInput, type ErrorCode } from "../../graphql/errors.js";
 import { findScoringInputs } from "../intelligence/intelligence.repository.js";
@@ -77,8 +77,6 @@ function dedupeWithinBatch<T>(items: Item<T>[], same: (a: T, b: T) => boolean) {
 }
 
 const sameInstant = (a: Date, b: Date) => a.getTime() === b.getTime();
-
-const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /**
  * Records orders (SPEC §4 recordOrders): idempotent by order id (a re-sent order changes nothing; a new status

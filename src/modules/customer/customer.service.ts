@@ -1,4 +1,5 @@
 import { isUuid } from "../../db/rows.js";
+import { DAY_MS } from "../../domain/scoring/time.js";
 import { IDENTIFIER_TYPES, type IdentifierType } from "../../db/schema/enums.js";
 import { foldText, normalizeIdentifier } from "../../domain/identity/normalize.js";
 import { AppError, badInput } from "../../graphql/errors.js";
@@ -18,7 +19,7 @@ import {
 
 export const DEFAULT_CUSTOMER_PAGE = 20;
 // asOf may run a day ahead of the server clock (clients' clocks and time zones differ), no further.
-const MAX_FUTURE_AS_OF_MS = 86_400_000;
+const MAX_FUTURE_AS_OF_MS = DAY_MS;
 
 // A customer as the API answers it: the row, and the instant its computed fields are evaluated at.
 export type CustomerView = CustomerRow & { asOf: Date };
